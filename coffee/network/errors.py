@@ -1,0 +1,5 @@
+from coffee.core.errors import CoffeeError
+
+
+class NetworkError(CoffeeError):
+    default_code = "network"

@@ -1,0 +1,5 @@
+from coffee.core.errors import CoffeeError
+
+
+class RoleError(CoffeeError):
+    default_code = "role"

@@ -1,0 +1,13 @@
+"""The REST API under /api/v1/, described by OpenAPI from its types."""
+
+from ninja import NinjaAPI
+
+from coffee.network.api import router as network_router
+
+api = NinjaAPI(
+    title="COFFEE API",
+    version="1",
+    description="Public data of the COFFEE network and a member's own data.",
+    urls_namespace="api-v1",
+)
+api.add_router("/spaces", network_router)
