@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "template_partials",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "coffee.core",
     "coffee.network",
     "coffee.people",
@@ -113,6 +115,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Background work: django-tasks with its database backend; `manage.py db_worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
