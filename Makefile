@@ -50,7 +50,7 @@ bench: setup
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --ignore=bench --no-obsolete
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=node_modules --ignore=bench --ignore=test-artifacts --no-obsolete
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles
