@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "coffee.core",
     "coffee.network",
     "coffee.people",
+    "coffee.skills",
+    "coffee.demo",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from coffee.core.models import TimeStampedModel
 
@@ -113,6 +115,14 @@ class Role(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="roles",
     )
+    company = models.ForeignKey(
+        "people.Company",
+        verbose_name=_("company"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
 
     class Meta:
         verbose_name = _("role")
@@ -138,3 +148,154 @@ class Role(TimeStampedModel):
         if self.organisation_id:
             return f"{self.get_role_display()} ({self.organisation})"
         return str(self.get_role_display())
+
+
+class Sector(models.TextChoices):
+    ICT = "ict", _("Information and communication technology")
+    CREATIVE = "creative", _("Cultural and creative industries")
+    BUSINESS = "business", _("Business services")
+    LEGAL = "legal", _("Legal and administrative services")
+    MARKETING = "marketing", _("Marketing and communication")
+    CRAFTS = "crafts", _("Crafts and making")
+    EDUCATION = "education", _("Education and training")
+    SUSTAINABILITY = "sustainability", _("Sustainability and environment")
+    HEALTH = "health", _("Health and wellbeing")
+    OTHER = "other", _("Other")
+
+
+class Company(TimeStampedModel):
+    """A company, with an enterprise or VAT number valid for its country."""
+
+    name = models.CharField(_("name"), max_length=200)
+    country = CountryField(_("country"))
+    registration_number = models.CharField(
+        _("enterprise number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Belgian enterprise number, French SIREN or SIRET."),
+    )
+    vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    created_on = models.DateField(_("creation date"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "registration_number"],
+                condition=~Q(registration_number=""),
+                name="company_unique_registration_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public: everyone can see my profile")
+    MEMBERS = "members", _("Members only: people logged in to the network")
+    HIDDEN = "hidden", _("Hidden: only me and the network coordinators")
+
+
+class Status(models.TextChoices):
+    FREELANCER = "freelancer", _("Freelancer")
+    FOUNDER = "founder", _("Founder")
+    EMPLOYEE = "employee", _("Employee")
+    JOB_SEEKER = "job_seeker", _("Job seeker")
+    STUDENT = "student", _("Student")
+
+
+class Profile(TimeStampedModel):
+    """What a member shows the network: who they are, where, what they can do."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    headline = models.CharField(_("headline"), max_length=160, blank=True)
+    bio = models.TextField(_("about me"), blank=True, max_length=4000)
+    photo = models.ImageField(_("photo"), upload_to="profiles/", blank=True)
+    home_space = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("home space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="home_profiles",
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True)
+    company = models.ForeignKey(
+        Company,
+        verbose_name=_("company"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
+    links = models.JSONField(_("links"), default=list, blank=True)
+    open_to_cross_border = models.BooleanField(_("open to cross-border work"), default=False)
+    willing_to_travel = models.BooleanField(_("willing to travel"), default=False)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        indexes = [models.Index(fields=["visibility"])]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or str(_("Member of the network"))
+
+
+class LanguageLevel(models.TextChoices):
+    BASIC = "basic", _("Basic")
+    CONVERSATIONAL = "conversational", _("Conversational")
+    FLUENT = "fluent", _("Fluent")
+    NATIVE = "native", _("Native")
+
+
+class ProfileLanguage(models.Model):
+    """A language a member speaks, with their level."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="languages")
+    language = models.CharField(_("language"), max_length=5)
+    level = models.CharField(_("level"), max_length=20, choices=LanguageLevel.choices)
+
+    class Meta:
+        verbose_name = _("spoken language")
+        verbose_name_plural = _("spoken languages")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "language"], name="profile_language_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language} ({self.level})"
+
+
+class Consent(models.Model):
+    """A consent given or withdrawn, with its date: what the member agreed to, and when."""
+
+    class Purpose(models.TextChoices):
+        TERMS = "terms", _("Terms of use and privacy notice")
+        VISIBILITY = "visibility", _("Visibility of my profile")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    value = models.CharField(_("choice"), max_length=50)
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-recorded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.purpose}={self.value} @ {self.recorded_at:%Y-%m-%d}"
