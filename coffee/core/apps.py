@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "coffee.core"
     label = "core"
-    verbose_name = _("Core")
+    verbose_name = _("Platform")

@@ -19,9 +19,9 @@ class DirectoryFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     amenity = forms.ChoiceField(label=_("Amenity"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"),
+        label=_("Type"),
         required=False,
-        choices=[("", _("All kinds")), *Organisation.Kind.choices],
+        choices=[("", _("All types")), *Organisation.Kind.choices],
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     include_former = forms.BooleanField(label=_("Include former members"), required=False)

@@ -85,7 +85,7 @@ class Organisation(TimeStampedModel):
         COWORKING = "coworking", _("Coworking space")
         COMPETENCE_CENTRE = "competence_centre", _("Competence centre")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), unique=True, max_length=150)
     region = models.ForeignKey(
@@ -115,8 +115,8 @@ class Organisation(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="organisations/", blank=True)
-    joined_on = models.DateField(_("joined the network on"))
-    left_on = models.DateField(_("left the network on"), null=True, blank=True)
+    joined_on = models.DateField(_("date of joining the network"))
+    left_on = models.DateField(_("date of leaving the network"), null=True, blank=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -175,8 +175,8 @@ class OpeningHours(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="opening_hours"
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
+    opens = models.TimeField(_("opening time"))
+    closes = models.TimeField(_("closing time"))
 
     class Meta:
         verbose_name = _("opening hours")
@@ -238,7 +238,7 @@ class Resource(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="resources",
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     zone = models.CharField(_("zone"), max_length=4, choices=Zone.choices, default=Zone.PAID)
@@ -272,7 +272,7 @@ class Resource(TimeStampedModel):
         validators=[MinValueValidator(Decimal(0))],
     )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    is_active = models.BooleanField(_("offered"), default=True)
+    is_active = models.BooleanField(_("currently offered"), default=True)
 
     class Meta:
         verbose_name = _("resource")

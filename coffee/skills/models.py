@@ -56,7 +56,9 @@ class Skill(TimeStampedModel):
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.NETWORK
     )
-    esco_uri = models.URLField(_("ESCO concept"), max_length=200, null=True, blank=True, unique=True)
+    esco_uri = models.URLField(
+        _("ESCO concept"), max_length=200, null=True, blank=True, unique=True
+    )
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
