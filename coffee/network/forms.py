@@ -27,13 +27,18 @@ class DirectoryFilterForm(forms.Form):
     include_former = forms.BooleanField(label=_("Include former members"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self._choice("country").choices = [("", _("All countries"))] + [
             (code, countries.name(code)) for code in country_codes()
         ]
-        self._choice("region").choices = [("", _("All regions"))] + [
-            (r.slug, str(r.name)) for r in region_list()
-        ]
+        country = self.data.get("country", "") if self.is_bound else ""
+        regions = [(r.slug, str(r.name)) for r in region_list() if country in ("", r.country)]
+        self._choice("region").choices = [("", _("All regions")), *regions]
+        if self.is_bound and self.data.get("region") not in {"", None, *dict(regions)}:
+            # A region left over from another country is dropped, not refused: the list narrows.
+            self.data = self.data.copy()
+            self.data["region"] = ""
         self._choice("amenity").choices = [("", _("All amenities"))] + [
             (a.slug, f"{a.icon} {a.name}".strip()) for a in amenity_list()
         ]

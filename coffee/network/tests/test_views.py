@@ -97,3 +97,18 @@ def test_the_api_lists_current_organisations(client) -> None:  # type: ignore[no
     assert response.status_code == 200
     assert [o["name"] for o in response.json()] == ["ESCO Tournai"]
     assert response.json()[0]["country"] == "BE"
+
+
+def test_choosing_a_country_narrows_the_regions_and_drops_a_stale_one(client) -> None:  # type: ignore[no-untyped-def]
+    OrganisationFactory(name="ESCO Tournai")
+    OrganisationFactory(name="Mutualab", city="Lille", region=FrenchRegionFactory())
+    response = client.get(
+        reverse("network:directory"),
+        {"country": "FR", "region": "wallonia"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert "Mutualab" in body
+    assert 'hx-swap-oob="true"' in body
+    assert 'value="hauts-de-france"' in body
+    assert 'value="wallonia"' not in body
