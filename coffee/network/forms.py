@@ -37,8 +37,9 @@ class DirectoryFilterForm(forms.Form):
         self._choice("region").choices = [("", _("All regions")), *regions]
         if self.is_bound and self.data.get("region") not in {"", None, *dict(regions)}:
             # A region left over from another country is dropped, not refused: the list narrows.
-            self.data = self.data.copy()
-            self.data["region"] = ""
+            data = self.data.copy()  # type: ignore[attr-defined]
+            data["region"] = ""
+            self.data = data
         self._choice("amenity").choices = [("", _("All amenities"))] + [
             (a.slug, f"{a.icon} {a.name}".strip()) for a in amenity_list()
         ]
