@@ -106,6 +106,7 @@ class SyntheticMember:
     last_name: str
     email: str
     language: str
+    locale: str  # the Faker locale of the name, which also tells the member's country
 
 
 def synthetic_members(*, count: int, seed: int) -> list[SyntheticMember]:
@@ -122,13 +123,12 @@ def synthetic_members(*, count: int, seed: int) -> list[SyntheticMember]:
         fake = fakers[locale]
         first_name, last_name = fake.first_name(), fake.last_name()
         email = f"{slugify(first_name)}.{slugify(last_name)}.{n}@{DEMO_DOMAIN}"
-        members.append(SyntheticMember(first_name, last_name, email, language))
+        members.append(SyntheticMember(first_name, last_name, email, language, locale))
     return members
 
 
-def demo_members_create(*, count: int, seed: int) -> tuple[int, int]:
+def demo_members_create(*, members: list[SyntheticMember]) -> tuple[int, int]:
     """Create the missing synthetic members, each with the member role; (created, existing)."""
-    members = synthetic_members(count=count, seed=seed)
     known = set(
         User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").values_list("email", flat=True)
     )

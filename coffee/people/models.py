@@ -138,8 +138,13 @@ class Role(TimeStampedModel):
                 name="role_unique_per_space",
             ),
             models.UniqueConstraint(
+                fields=["user", "role", "company"],
+                condition=Q(company__isnull=False),
+                name="role_unique_per_company",
+            ),
+            models.UniqueConstraint(
                 fields=["user", "role"],
-                condition=Q(organisation__isnull=True),
+                condition=Q(organisation__isnull=True) & Q(company__isnull=True),
                 name="role_unique_networkwide",
             ),
         ]
@@ -147,6 +152,8 @@ class Role(TimeStampedModel):
     def __str__(self) -> str:
         if self.organisation_id:
             return f"{self.get_role_display()} ({self.organisation})"
+        if self.company_id:
+            return f"{self.get_role_display()} ({self.company})"
         return str(self.get_role_display())
 
 

@@ -3,20 +3,40 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count, QuerySet
 from django.test import Client
 from django.urls import reverse
 
 from coffee.demo import services
 from coffee.demo.people import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, synthetic_members
+from coffee.demo.profiles import (
+    DEMO_MEMBER_EMAIL,
+    ProfilePlan,
+    profile_plan,
+    skill_choices,
+    space_choices,
+)
 from coffee.network.models import Closure, OpeningHours, Organisation, Region, Resource
-from coffee.people.models import Role, User
+from coffee.people.models import (
+    Consent,
+    LanguageLevel,
+    Profile,
+    ProfileLanguage,
+    Role,
+    Status,
+    User,
+    Visibility,
+)
+from coffee.skills.models import OfferedSkill, Skill, SoughtSkill
 
 pytestmark = pytest.mark.django_db
 
 MEMBERS = 20
+FICTITIOUS = {"fr": "Membre fictif de démonstration", "nl": "Fictief demolid", "en": "Fictitious"}
 
 
 def seed(**options: object) -> str:
@@ -27,7 +47,23 @@ def seed(**options: object) -> str:
 
 def row_counts() -> dict[str, int]:
     models = [Region, Organisation, OpeningHours, Closure, Resource, User, Role]
+    models += [Skill, Profile, ProfileLanguage, OfferedSkill, SoughtSkill, Consent]
     return {model.__name__: model.objects.count() for model in models}
+
+
+def synthetic_profiles() -> QuerySet[Profile]:
+    return Profile.objects.exclude(user__email=DEMO_MEMBER_EMAIL).select_related(
+        "user", "home_space__region"
+    )
+
+
+def plans(count: int, seed: int = 2016) -> list[ProfilePlan]:
+    """The profiles `count` members would get, without writing them (needs the seeded spaces)."""
+    spaces, skills = space_choices(), skill_choices()
+    return [
+        profile_plan(member, seed=seed, spaces=spaces, skills=skills)
+        for member in synthetic_members(count=count, seed=seed)
+    ]
 
 
 def test_the_spaces_of_the_source_documents_and_both_competence_centres_exist() -> None:
@@ -128,21 +164,26 @@ def test_seeding_twice_creates_nothing_new() -> None:
     assert "Nothing new" in output
 
 
-def test_more_members_later_adds_only_the_new_ones() -> None:
+def test_more_members_later_adds_only_the_new_ones_and_their_profiles() -> None:
     seed()
+    before = {p.user.email: (p.headline, p.pk) for p in synthetic_profiles()}
     call_command("seed_demo", members=MEMBERS + 5, stdout=io.StringIO())
     assert User.objects.count() == len(demo_accounts()) + MEMBERS + 5
+    after = {p.user.email: (p.headline, p.pk) for p in synthetic_profiles()}
+    assert len(after) == MEMBERS + 5
+    assert {email: after[email] for email in before} == before
 
 
 def test_a_failure_halfway_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(**kwargs: object) -> tuple[int, int]:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "demo_members_create", broken)
+    monkeypatch.setattr(services, "demo_profiles_create", broken)
     with pytest.raises(RuntimeError):
         seed()
     assert not Organisation.objects.exists()
     assert not User.objects.exists()
+    assert not Profile.objects.exists()
 
 
 def test_every_demo_account_logs_in_with_the_demo_password() -> None:
@@ -185,3 +226,117 @@ def test_the_output_lists_the_demo_accounts() -> None:
     assert f"coordinator@{DEMO_DOMAIN}" in output
     assert DEMO_PASSWORD in output
     assert "created" in output
+
+
+def test_every_synthetic_member_gets_a_profile_at_an_active_space_of_their_country() -> None:
+    seed()
+    profiles = synthetic_profiles()
+    assert profiles.count() == MEMBERS
+    active = set(
+        Organisation.objects.active()
+        .filter(kind=Organisation.Kind.COWORKING)
+        .values_list("pk", flat=True)
+    )
+    for profile in profiles:
+        space = profile.home_space
+        assert space is not None and space.pk in active, profile
+        assert (profile.city, profile.country.code) == (space.city, space.country)
+        assert (space.slug == "de-leiewerf") == (profile.user.language == "nl"), profile
+
+
+def test_a_profile_is_written_in_its_members_language_and_says_it_is_made_up() -> None:
+    seed()
+    for profile in synthetic_profiles():
+        language = profile.user.language
+        assert getattr(profile, f"headline_{language}"), profile
+        assert getattr(profile, f"bio_{language}").startswith(FICTITIOUS[language]), profile
+        others = {"fr", "nl", "en"} - {language}
+        assert not any(getattr(profile, f"bio_{other}") for other in others), profile
+
+
+def test_each_profile_offers_2_to_6_starter_skills_and_seeks_1_to_3_others() -> None:
+    seed()
+    for profile in synthetic_profiles().prefetch_related("offered_skills", "sought_skills"):
+        offered = {o.skill_id: o.level for o in profile.offered_skills.all()}
+        sought = {s.skill_id for s in profile.sought_skills.all()}
+        assert 2 <= len(offered) <= 6 and 1 <= len(sought) <= 3, profile
+        assert set(offered.values()) <= {1, 2, 3, 4}
+        assert not sought & set(offered)
+    sources = set(OfferedSkill.objects.values_list("skill__source", flat=True))
+    assert sources | set(SoughtSkill.objects.values_list("skill__source", flat=True)) == {
+        Skill.Source.STARTER
+    }
+
+
+def test_each_member_speaks_their_native_language_and_one_or_two_others() -> None:
+    seed()
+    for profile in synthetic_profiles().prefetch_related("languages"):
+        spoken = {row.language: row.level for row in profile.languages.all()}
+        assert spoken[profile.user.language] == LanguageLevel.NATIVE, profile
+        assert 2 <= len(spoken) <= 3, profile
+        assert list(spoken.values()).count(LanguageLevel.NATIVE) == 1
+
+
+def test_a_full_demo_mixes_statuses_and_visibilities_and_skews_skill_popularity() -> None:
+    seed()
+    made_up = plans(300)
+    assert {plan.status for plan in made_up} == set(Status.values)
+    visibility = Counter(plan.visibility for plan in made_up)
+    assert visibility[Visibility.MEMBERS] > visibility[Visibility.PUBLIC] > 0
+    assert 0 < visibility[Visibility.HIDDEN] < visibility[Visibility.PUBLIC]
+    assert 0.5 < sum(plan.open_to_cross_border for plan in made_up) / len(made_up) < 0.7
+    offers = Counter(key for plan in made_up for key, _ in plan.offered)
+    top_five = sum(n for _, n in offers.most_common(5))
+    assert top_five > 0.15 * sum(offers.values())
+    assert sum(1 for n in offers.values() if n <= 2) > len(offers) / 3
+
+
+def test_the_same_seed_gives_the_same_profiles_whatever_the_number_of_members() -> None:
+    seed()
+    first = plans(MEMBERS, seed=7)
+    assert plans(MEMBERS, seed=7) == first
+    assert plans(MEMBERS + 10, seed=7)[:MEMBERS] == first
+    assert plans(MEMBERS, seed=8) != first
+
+
+def test_seeding_twice_keeps_every_profile_as_it_was() -> None:
+    seed()
+    before = list(Profile.objects.order_by("pk").values())
+    seed()
+    assert list(Profile.objects.order_by("pk").values()) == before
+
+
+def test_the_demo_member_has_a_complete_profile_seeking_skills_others_offer() -> None:
+    seed()
+    profile = Profile.objects.get(user__email=DEMO_MEMBER_EMAIL)
+    for name in ("headline", "bio"):
+        assert all(getattr(profile, f"{name}_{lang}") for lang in ("fr", "nl", "en")), name
+    assert profile.home_space is not None and profile.city and profile.country
+    assert profile.status and profile.links and profile.open_to_cross_border
+    assert profile.languages.count() == 3
+    assert profile.offered_skills.count() == 3
+    sought = list(profile.sought_skills.values_list("skill_id", flat=True))
+    assert len(sought) == 3
+    offered_by_others = (
+        OfferedSkill.objects.filter(skill_id__in=sought)
+        .exclude(profile=profile)
+        .exclude(profile__visibility=Visibility.HIDDEN)
+        .values("skill_id")
+        .annotate(n=Count("profile"))
+    )
+    assert {row["skill_id"] for row in offered_by_others} == set(sought)
+
+
+def test_the_seed_loads_the_starter_taxonomy_when_it_is_missing() -> None:
+    Skill.objects.all().delete()
+    output = seed()
+    assert Skill.objects.filter(source=Skill.Source.STARTER).count() == 349
+    assert OfferedSkill.objects.exists()
+    assert "starter skills" in output
+
+
+def test_the_search_index_holds_every_visible_demo_profile() -> None:
+    index = pytest.importorskip("coffee.skills.search.index")
+    seed()
+    visible = Profile.objects.exclude(visibility=Visibility.HIDDEN).count()
+    assert index.SearchEntry.objects.count() == visible > 0

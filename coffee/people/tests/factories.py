@@ -1,10 +1,10 @@
-"""Factories for people and roles."""
+"""Factories for people, roles, profiles and companies."""
 
 from __future__ import annotations
 
 import factory
 
-from coffee.people.models import Role, User
+from coffee.people.models import Company, Profile, Role, Sector, User, Visibility
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,3 +29,29 @@ class RoleFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     role = Role.Kind.MEMBER
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    """A Belgian company; its enterprise number is blank unless given (they must be unique)."""
+
+    class Meta:
+        model = Company
+
+    name = factory.Sequence(lambda n: f"Atelier {n}")
+    country = "BE"
+    sector = Sector.ICT
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """A members-only profile (the default a member starts with)."""
+
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(UserFactory)
+    headline_fr = "Développeuse web"
+    headline_nl = ""
+    headline_en = ""
+    city = "Tournai"
+    country = "BE"
+    visibility = Visibility.MEMBERS
