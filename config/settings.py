@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "coffee.network",
     "coffee.people",
     "coffee.skills",
+    "coffee.events",
+    "coffee.networking",
     "coffee.demo",
 ]
 
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coffee.core.context_processors.site",
+                "coffee.skills.context_processors.esco",
             ],
         },
     },

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("feeds/", include("coffee.events.feed_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +22,9 @@ urlpatterns += i18n_patterns(
     path("spaces/", include("coffee.network.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("coffee.people.urls")),
+    path("catalogue/", include("coffee.skills.urls")),
+    path("agenda/", include("coffee.events.urls")),
+    path("networking/", include("coffee.networking.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     prefix_default_language=True,
 )

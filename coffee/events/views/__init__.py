@@ -1,0 +1,1 @@
+"""Pages of the agenda, split by what they are about."""
