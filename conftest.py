@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+pytest_plugins = ["coffee.people.tests.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):  # type: ignore[no-untyped-def]

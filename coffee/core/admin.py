@@ -80,12 +80,8 @@ class ScopedAdminMixin:
         return int(value) if value is not None else None
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "object_type", "object_id"]
-    list_filter = ["action"]
-    search_fields = ["action", "object_id"]
-    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+class CoordinatorReadOnlyMixin:
+    """Records only coordinators may look at, and nobody changes in the admin."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return sees_everything(request.user)
@@ -93,7 +89,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return sees_everything(request.user)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
@@ -101,3 +97,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(CoordinatorReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action", "object_type", "object_id"]
+    list_filter = ["action"]
+    search_fields = ["action", "object_id"]
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
