@@ -1,4 +1,4 @@
-"""Write the demo data: the network, the demo accounts and synthetic members, safe to run again."""
+"""Write the demo data: the network, demo accounts, synthetic members, events; safe to run again."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from coffee.demo.events import demo_events_create
 from coffee.demo.network_data import (
     AMENITIES,
     ORGANISATIONS,
@@ -70,6 +71,9 @@ def demo_seed(*, members: int, seed: int, today: dt.date | None = None) -> SeedR
     report.add("member profiles", created=created, existing=existing)
     created, existing = demo_member_profile_create()
     report.add("demo member profile", created=created, existing=existing)
+    # After the members and their profiles: registrations draw on them, by country.
+    for what, (created, existing) in demo_events_create(members=synthetic, today=today).items():
+        report.add(what, created=created, existing=existing)
     _search_index_rebuild()
     return report
 

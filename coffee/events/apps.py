@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "coffee.events"
     label = "events"
     verbose_name = _("Agenda")
+
+    def ready(self) -> None:
+        from coffee.events import privacy
+
+        privacy.register()

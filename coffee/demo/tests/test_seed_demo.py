@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections import Counter
 
@@ -10,8 +11,10 @@ from django.core.management import call_command
 from django.db.models import Count, QuerySet
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from coffee.demo import services
+from coffee.demo.events import EVENT_PLANS
 from coffee.demo.people import DEMO_DOMAIN, DEMO_PASSWORD, demo_accounts, synthetic_members
 from coffee.demo.profiles import (
     DEMO_MEMBER_EMAIL,
@@ -20,6 +23,14 @@ from coffee.demo.profiles import (
     skill_choices,
     space_choices,
 )
+from coffee.events.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
+from coffee.events.selectors import event_people_reached
 from coffee.network.models import Closure, OpeningHours, Organisation, Region, Resource
 from coffee.people.models import (
     Consent,
@@ -48,6 +59,7 @@ def seed(**options: object) -> str:
 def row_counts() -> dict[str, int]:
     models = [Region, Organisation, OpeningHours, Closure, Resource, User, Role]
     models += [Skill, Profile, ProfileLanguage, OfferedSkill, SoughtSkill, Consent]
+    models += [Event, Registration]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -340,3 +352,113 @@ def test_the_search_index_holds_every_visible_demo_profile() -> None:
     seed()
     visible = Profile.objects.exclude(visibility=Visibility.HIDDEN).count()
     assert index.SearchEntry.objects.count() == visible > 0
+
+
+def demo_event(title_en: str) -> Event:
+    return Event.objects.get(title_en=title_en)
+
+
+def test_the_agenda_has_the_demo_events_in_every_state() -> None:
+    seed()
+    assert Event.objects.count() == len(EVENT_PLANS) == 9
+    statuses = Counter(Event.objects.values_list("status", flat=True))
+    assert statuses == {EventStatus.PUBLISHED: 7, EventStatus.CANCELLED: 1, EventStatus.DRAFT: 1}
+    assert set(Event.objects.values_list("kind", flat=True)) == set(EventKind.values)
+    for event in Event.objects.all():
+        assert event.title_fr and event.title_nl and event.title_en, event
+        assert event.description_fr and event.description_nl and event.description_en, event
+        assert "(démo)" in event.title_fr and "(demo)" in event.title_en, event
+
+
+def test_upcoming_demo_events_are_dated_from_the_day_of_the_seed() -> None:
+    seed()
+    now, today = timezone.now(), timezone.localdate()
+    upcoming = Event.objects.filter(starts_at__gt=now + dt.timedelta(days=1))
+    assert upcoming.filter(status=EventStatus.PUBLISHED).count() >= 5
+    speed = Event.objects.get(kind=EventKind.SPEED_NETWORKING)
+    assert 8 <= (speed.local_day - today).days <= 12
+    assert Event.objects.filter(starts_at__gt=now + dt.timedelta(days=60)).count() == 0
+
+
+def test_the_speed_networking_is_hosted_across_the_border_by_belgians_and_french() -> None:
+    seed()
+    event = Event.objects.get(kind=EventKind.SPEED_NETWORKING)
+    hosts = [space.slug for space in event.host_organisations]
+    assert hosts == ["esco", "de-leiewerf", "mutualab"]
+    confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    assert confirmed.count() == event.confirmed_count >= 20
+    countries = set(confirmed.values_list("user__profile__country", flat=True))
+    assert {"BE", "FR"} <= countries
+    assert confirmed.filter(user__email=DEMO_MEMBER_EMAIL).exists()
+
+
+def test_the_training_waits_for_its_minimum_until_a_deadline_a_few_days_ahead() -> None:
+    seed()
+    training = Event.objects.get(kind=EventKind.TRAINING)
+    assert training.host_organisations[0].slug == "technocite"
+    assert (training.minimum_participants, training.confirmed_count) == (6, 4)
+    assert training.decision_deadline is not None
+    assert 1 <= (training.decision_deadline.date() - timezone.localdate()).days <= 7
+    assert training.is_waiting_for_minimum
+
+
+def test_the_small_workshop_is_full_with_three_people_waiting_in_order() -> None:
+    seed()
+    workshop = demo_event("Workshop: photographing your products with a smartphone (demo)")
+    assert (workshop.capacity, workshop.confirmed_count) == (8, 8)
+    waiting = workshop.registrations.filter(status=RegistrationStatus.WAITING)
+    positions = waiting.order_by("waiting_position").values_list("waiting_position", flat=True)
+    assert list(positions) == [1, 2, 3]
+
+
+def test_the_webinar_is_online_and_the_visit_on_paris_time() -> None:
+    seed()
+    webinar = Event.objects.get(kind=EventKind.ONLINE)
+    assert webinar.online_url.startswith("https://") and not webinar.place
+    visit = Event.objects.get(kind=EventKind.VISIT)
+    assert visit.time_zone == "Europe/Paris"
+    assert visit.host_organisations[0].slug == "mutualab"
+    assert visit.local_starts_at.time() == dt.time(17, 30)
+
+
+def test_one_event_happens_today_with_part_of_the_door_list_marked() -> None:
+    seed()
+    today = [e for e in Event.objects.all() if e.local_day == timezone.localdate()]
+    assert len(today) == 1
+    event = today[0]
+    assert event.is_published and event.confirmed_count == 10
+    assert event.registrations.filter(attended=True).count() == 6
+
+
+def test_a_past_event_counts_people_reached() -> None:
+    seed()
+    today = timezone.localdate()
+    past = Event.objects.get(starts_at__lt=timezone.now() - dt.timedelta(days=7))
+    assert past.is_published and past.registrations.filter(attended=True).count() == 11
+    reached = event_people_reached(since=today - dt.timedelta(days=60), until=today)
+    assert reached == 11 + 6
+
+
+def test_seeding_twice_adds_no_event_and_no_registration() -> None:
+    seed()
+    before = list(Registration.objects.order_by("pk").values_list("pk", "event_id", "user_id"))
+    report = services.demo_seed(members=MEMBERS, seed=2016)
+    assert report.counts["events"] == [0, len(EVENT_PLANS)]
+    assert report.counts["event registrations"] == [0, len(before)]
+    after = list(Registration.objects.order_by("pk").values_list("pk", "event_id", "user_id"))
+    assert after == before
+
+
+def test_the_same_seed_registers_the_same_people_for_the_same_events() -> None:
+    seed()
+
+    def plan() -> set[tuple[str, str, str, bool, int | None]]:
+        rows = Registration.objects.values_list(
+            "event__title_en", "user__email", "status", "attended", "waiting_position"
+        )
+        return set(rows)
+
+    first = plan()
+    Event.objects.all().delete()
+    seed()
+    assert plan() == first
