@@ -6,3 +6,10 @@ class SkillsConfig(AppConfig):
     name = "coffee.skills"
     label = "skills"
     verbose_name = _("Skills catalogue")
+
+    def ready(self) -> None:
+        from coffee.skills import privacy
+        from coffee.skills.search import receivers
+
+        receivers.connect(self)
+        privacy.register()

@@ -126,3 +126,42 @@ class SoughtSkill(models.Model):
 
     def __str__(self) -> str:
         return str(self.skill)
+
+
+class SearchEntry(models.Model):
+    """What the catalogue search reads for one visible profile; built by `search.index` only.
+
+    One row per profile that is not hidden. The full-text index (FTS5 on SQLite, a tsvector on
+    PostgreSQL) follows this table. Skills and facets are stored as tokens (`sk12`, `cbe`, `sp3`,
+    `lnl`, `stfreelancer`, `xb1`, `vpub`) so that filters are index intersections.
+    """
+
+    profile = models.OneToOneField(
+        "people.Profile",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_entry",
+    )
+    # Facet columns first: SQLite reads a row's columns in order, and the facet counts read only
+    # these; long texts at the end may spill onto overflow pages, which the counts never touch.
+    skills = models.TextField(_("skills offered"), blank=True)
+    strong_skills = models.TextField(_("skills offered at an advanced level"), blank=True)
+    facets = models.TextField(_("facets"), blank=True)
+    visibility = models.CharField(_("visibility"), max_length=10)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    home_space_id = models.BigIntegerField(_("home space"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    open_to_cross_border = models.BooleanField(_("open to cross-border work"), default=False)
+    languages = models.CharField(_("languages spoken"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    headline = models.TextField(_("headline"), blank=True)
+    bio = models.TextField(_("about me"), blank=True)
+    company = models.CharField(_("company"), max_length=200, blank=True)
+    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self) -> str:
+        return self.name
