@@ -41,7 +41,7 @@ from coffee.skills.search.reasons import explain, matched_skill_ids
 from coffee.skills.search.results import Hit, SearchResult
 from coffee.skills.search.sqlite import SQLiteSearch
 
-FACET_EXACT = 5000
+FACET_EXACT = 2000
 FACET_SAMPLE = 1000
 # bm25 costs ~10 µs a row on top of a scan of each word's postings (measured).
 RANK_ALL = 500
