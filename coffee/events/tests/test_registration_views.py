@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -40,7 +42,9 @@ def test_registering_twice_shows_the_translated_refusal(client, member) -> None:
     client.force_login(member)
     url = reverse("events:registration-create", kwargs={"pk": event.pk})
     response = client.post(url, follow=True)
-    assert gettext("You are already registered for this event.") in response.content.decode()
+    assert gettext("You are already registered for this event.") in unescape(
+        response.content.decode()
+    )
 
 
 def test_a_full_event_tells_the_person_their_place_on_the_waiting_list(client, member) -> None:
@@ -48,7 +52,7 @@ def test_a_full_event_tells_the_person_their_place_on_the_waiting_list(client, m
     registration_create(event=event, user=UserFactory.create())
     client.force_login(member)
     url = reverse("events:registration-create", kwargs={"pk": event.pk})
-    body = client.post(url, follow=True).content.decode()
+    body = unescape(client.post(url, follow=True).content.decode())
     message = gettext("The event is full: you are number %(rank)s on the waiting list.")
     assert message % {"rank": 1} in body
 
