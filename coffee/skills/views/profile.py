@@ -9,8 +9,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.db.models.functions import Length
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -32,25 +30,12 @@ from coffee.people.validators import links_safe
 from coffee.skills.forms import OfferedSkillsForm, SoughtSkillsForm
 from coffee.skills.models import OfferedSkill, Skill
 from coffee.skills.privacy import profile_for_viewer
+from coffee.skills.search.labels import expand_terms
+from coffee.skills.search.query import parse_terms
 from coffee.skills.services import MAX_OFFERED, MAX_SOUGHT, offered_skills_set, sought_skills_set
 
 LANGUAGES = ("fr", "nl", "en")
 SUGGESTION_LIMIT = 8
-CANDIDATE_LIMIT = 200
-# Each plain letter stands for its accented forms, so that "deve" finds "développement".
-_ACCENTS = {
-    "a": "aàáâãäå",
-    "c": "cç",
-    "e": "eéèêë",
-    "i": "iìíîï",
-    "n": "nñ",
-    "o": "oòóôõöø",
-    "u": "uùúûü",
-    "y": "yýÿ",
-}
-# A word starts a label, or follows a space, a synonym separator, an apostrophe, a bracket, a slash
-# or a hyphen. Written so that Python's re (SQLite) and PostgreSQL's regular expressions agree.
-_WORD_START = "(^|[ |'\u2019(/-])"
 
 
 def _language() -> str:
@@ -65,20 +50,6 @@ def plain(text: str) -> str:
     """Lower case, without accents: "Développement" -> "developpement"."""
     decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "oe"))
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
-
-
-def _pattern(query: str) -> str:
-    parts = []
-    for char in query:
-        if char in _ACCENTS:
-            parts.append(f"[{_ACCENTS[char]}{_ACCENTS[char].upper()}]")
-        elif char.isascii() and char.isalnum():
-            parts.append(char)
-        elif char in " -'\u2019":
-            parts.append("[ '\u2019-]")
-        else:
-            parts.append(".")
-    return _WORD_START + "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -109,18 +80,9 @@ def skill_suggestions(query: str, *, language: str, exclude: list[int]) -> list[
     query = plain(query).strip()
     if len(query) < 2:
         return []
-    pattern = _pattern(query)
-    condition = Q()
-    for name in ("label", "synonyms"):
-        for code in LANGUAGES:
-            condition |= Q(**{f"{name}_{code}__iregex": pattern})
-    candidates = (
-        Skill.objects.filter(condition, is_active=True)
-        .exclude(pk__in=exclude)
-        .order_by(Length(f"label_{language}"), "pk")[:CANDIDATE_LIMIT]
-    )
+    candidates = Skill.objects.filter(pk__in=_named_skill_ids(query)).exclude(pk__in=exclude)
     ranked = [(found, skill) for skill in candidates if (found := _rank(skill, query, language))]
-    ranked.sort(key=lambda item: item[0][0])
+    ranked.sort(key=lambda item: (item[0][0], item[1].pk))
     suggestions = []
     for (_score, matched), skill in ranked[:SUGGESTION_LIMIT]:
         label = str(skill.label)
@@ -128,6 +90,15 @@ def skill_suggestions(query: str, *, language: str, exclude: list[int]) -> list[
             Suggestion(skill, label, "" if plain(matched) == plain(label) else matched)
         )
     return suggestions
+
+
+def _named_skill_ids(query: str) -> set[int]:
+    """Active skills naming every word of the query, through the search's label index."""
+    # A one-letter word being typed ("développement d") would only match exactly: leave it to
+    # _rank, which reads the whole query as the start of a phrase.
+    terms = [term for term in parse_terms(query) if term.prefix] or parse_terms(query)
+    named = [set(ids) for ids in expand_terms(terms)]
+    return set.intersection(*named) if named else set()
 
 
 @require_GET
