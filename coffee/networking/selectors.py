@@ -10,7 +10,7 @@ from babel.numbers import format_percent
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 
-from coffee.core.templatetags.coffee import reader_locale
+from coffee.core.locale import reader_locale
 from coffee.events.models import Event, Registration, RegistrationStatus
 from coffee.networking.models import NetworkingPlan
 from coffee.networking.planner import Participant

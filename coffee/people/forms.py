@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from coffee.core.templatetags.coffee import language_name
+from coffee.core.locale import language_name
 from coffee.network.models import Organisation
 from coffee.people import validators
 from coffee.people.errors import CompanyError, ProfileError

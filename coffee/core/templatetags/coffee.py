@@ -1,38 +1,11 @@
-"""Template filters: money and languages in the reader's locale."""
+"""Template filters: money and languages in the reader's locale (see coffee.core.locale)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from babel.core import Locale, UnknownLocaleError
-from babel.numbers import format_currency
 from django import template
-from django.utils.translation import get_language, to_locale
+
+from coffee.core import locale
 
 register = template.Library()
-
-_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_IE"}
-
-
-def reader_locale() -> str:
-    """The Babel locale for the active language (Belgian French and Dutch, euro English)."""
-    language = (get_language() or "fr").split("-")[0]
-    return _LOCALES.get(language, to_locale(language))
-
-
-@register.filter
-def money(amount: Decimal | int | float | None, currency: str = "EUR") -> str:
-    """Format an amount of money for the reader: 12,50 € in French, € 12,50 in Dutch."""
-    if amount is None or amount == "":
-        return ""
-    return format_currency(Decimal(str(amount)), currency or "EUR", locale=reader_locale())
-
-
-@register.filter
-def language_name(code: str) -> str:
-    """The name of a language, written in the reader's language (néerlandais, Nederlands)."""
-    try:
-        name = Locale.parse(reader_locale()).languages.get(code)
-    except (UnknownLocaleError, ValueError):
-        name = None
-    return name or code
+register.filter("money", locale.format_money)
+register.filter("language_name", locale.language_name)

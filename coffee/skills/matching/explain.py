@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from babel.lists import format_list
 from django.utils.translation import ngettext
 
-from coffee.core.templatetags.coffee import reader_locale
+from coffee.core.locale import reader_locale
 
 
 def languages_text(codes: Sequence[str]) -> str:
