@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 pytest_plugins = ["coffee.people.tests.fixtures"]
@@ -22,3 +23,10 @@ def _test_settings(settings):  # type: ignore[no-untyped-def]
 def _french_by_default():  # type: ignore[no-untyped-def]
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():  # type: ignore[no-untyped-def]
+    """Each test starts with empty caches: a rolled-back test leaves the counters it raised."""
+    for alias in ("default", "search", "local"):
+        caches[alias].clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -108,7 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+                "PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112;"
             ),
         }
     )
@@ -123,13 +124,27 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _REDIS_URL = env_str("REDIS_URL", "")
+
+
+def _cache(prefix: str, max_entries: int) -> dict[str, Any]:
+    """Redis when REDIS_URL is set (shared by the workers), else the process's memory."""
+    if _REDIS_URL:
+        backend = "django.core.cache.backends.redis.RedisCache"
+        return {"BACKEND": backend, "LOCATION": _REDIS_URL, "KEY_PREFIX": prefix}
+    backend = "django.core.cache.backends.locmem.LocMemCache"
+    return {"BACKEND": backend, "LOCATION": prefix, "OPTIONS": {"MAX_ENTRIES": max_entries}}
+
+
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
-        if _REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": _cache("coffee", 300),
+    "search": _cache("coffee-search", 2000),
+    # Template fragments that only the code, the language and the reader's role decide (the
+    # menu, the footer): in each process, so that a deploy (a restart) never serves old ones.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
+# Result pages of searches are cached until anything they show changes (docs/search.md); this
+# bounds how long an unused one is kept. 0 turns the cache off.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
 
 # Background work: django-tasks with its database backend; `manage.py db_worker` runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

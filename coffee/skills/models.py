@@ -165,3 +165,19 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SearchGeneration(models.Model):
+    """One row, raised by database triggers whenever a search result could change.
+
+    Cached result pages are keyed by it (see `search.generation` and `search.cache`).
+    """
+
+    value = models.BigIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("search generation")
+        verbose_name_plural = _("search generations")
+
+    def __str__(self) -> str:
+        return str(self.value)

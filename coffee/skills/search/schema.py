@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from coffee.skills.search import generation
+
 ENTRY_FTS = "skills_search_fts"
 LABEL_FTS = "skills_label_fts"
 ENTRY_COLUMNS = ("name", "headline", "bio", "company", "skills", "strong_skills", "facets")
@@ -164,8 +166,10 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
 def repair(connection: BaseDatabaseWrapper) -> list[str]:
     """Recreate whatever search object is missing and refill what it fed; return their names."""
     if connection.vendor == "postgresql":
-        return _repair_postgres(connection)
-    return _repair_sqlite(connection)
+        repaired = _repair_postgres(connection)
+    else:
+        repaired = _repair_sqlite(connection)
+    return repaired + generation.repair(connection)
 
 
 def _repair_postgres(connection: BaseDatabaseWrapper) -> list[str]:
