@@ -14,6 +14,9 @@ from django_countries.fields import CountryField
 
 from coffee.core.models import TimeStampedModel
 
+# How a member without a name is shown.
+ANONYMOUS_NAME = _("Member of the network")
+
 
 class CoffeeUserManager(UserManager["User"]):
     """Users are identified by their e-mail address, not a username."""
@@ -259,7 +262,7 @@ class Profile(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        return self.user.get_full_name() or str(_("Member of the network"))
+        return self.user.get_full_name() or str(ANONYMOUS_NAME)
 
 
 class LanguageLevel(models.TextChoices):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.utils.translation import gettext_lazy as _
 
-from coffee.skills.models import SearchEntry, Skill
+from coffee.skills.models import Skill
 from coffee.skills.search.query import Clause, words
 
 SKILL_MATCHED = _("Offers “%(skill)s”, which matches “%(words)s”.")
@@ -22,6 +23,21 @@ SEARCH_MATCHED = _("Matches your search.")
 FILTERS_MATCHED = _("Matches the filters you selected.")
 
 
+class EntryTexts(Protocol):
+    """What explanations read of a search entry (the model, or the search's plain rows)."""
+
+    @property
+    def skills(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def bio(self) -> str: ...
+    @property
+    def company(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Explanation:
     reasons: list[str]
@@ -29,7 +45,7 @@ class Explanation:
 
 
 def explain(
-    entry: SearchEntry,
+    entry: EntryTexts,
     *,
     clauses: Sequence[Clause],
     filter_skills: Sequence[int],
@@ -54,7 +70,7 @@ def explain(
     return Explanation(reasons=reasons, skills=matched)
 
 
-def matched_skill_ids(entry: SearchEntry, clauses: Sequence[Clause]) -> set[int]:
+def matched_skill_ids(entry: EntryTexts, clauses: Sequence[Clause]) -> set[int]:
     """Skills of the entry that a clause named: their labels are needed for the explanation."""
     return set(_skills_by_words(_skill_ids(entry.skills), clauses))
 
@@ -67,7 +83,7 @@ def _skills_by_words(offered: set[int], clauses: Sequence[Clause]) -> dict[int, 
     return {skill_id: " ".join(words_) for skill_id, words_ in found.items()}
 
 
-def _field_reasons(entry: SearchEntry, clauses: Sequence[Clause]) -> list[str]:
+def _field_reasons(entry: EntryTexts, clauses: Sequence[Clause]) -> list[str]:
     reasons = []
     for field, message in FIELD_MATCHED.items():
         text = getattr(entry, field)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from coffee.people.models import Profile
     from coffee.skills.models import Skill
 
 
@@ -20,11 +19,32 @@ class FacetValue:
     selected: bool = False
 
 
+class Place(NamedTuple):
+    """A hit's home space, or its company (no slug): what a result shows of them."""
+
+    pk: int
+    name: str
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a result shows of a profile, read in the page's one query (no model instances)."""
+
+    pk: int
+    display_name: str
+    headline: str  # in the reader's language, else the first one written
+    country: str  # ISO code
+    country_name: str
+    home_space: Place | None
+    company: Place | None
+
+
 @dataclass
 class Hit:
     """A profile found, its score (higher is better) and why it matched, already translated."""
 
-    profile: Profile
+    profile: Card
     score: float
     reasons: list[str]
     matched_skills: list[Skill] = field(default_factory=list)
