@@ -18,6 +18,11 @@ from coffee.core.models import TimeStampedModel
 ANONYMOUS_NAME = _("Member of the network")
 
 
+def display_name(first_name: str, last_name: str) -> str:
+    """How a member is named on pages: their full name, or a neutral phrase without one."""
+    return f"{first_name} {last_name}".strip() or str(ANONYMOUS_NAME)
+
+
 class CoffeeUserManager(UserManager["User"]):
     """Users are identified by their e-mail address, not a username."""
 
@@ -262,7 +267,7 @@ class Profile(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        return self.user.get_full_name() or str(ANONYMOUS_NAME)
+        return display_name(self.user.first_name, self.user.last_name)
 
 
 class LanguageLevel(models.TextChoices):

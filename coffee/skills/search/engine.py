@@ -18,8 +18,8 @@ FACET_SAMPLE above. The number of queries does not depend on the page size (at m
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -28,7 +28,7 @@ from django.utils.translation import get_language
 from django_countries import countries
 from modeltranslation.utils import resolution_order
 
-from coffee.people.models import ANONYMOUS_NAME, Visibility
+from coffee.people.models import Visibility, display_name
 from coffee.skills.models import SearchEntry, Skill
 from coffee.skills.search.facets import (
     count_tokens,
@@ -60,7 +60,6 @@ _HIT_COLUMNS = (
     *("profile__company_id", "profile__company__name"),
     *(f"profile__headline_{code}" for code in settings.MODELTRANSLATION_LANGUAGES),
 )
-_HEADLINES = len(settings.MODELTRANSLATION_LANGUAGES)
 
 
 class Entry(NamedTuple):
@@ -153,25 +152,38 @@ def _entries(profile_ids: list[int], viewer: Viewer) -> dict[int, Entry]:
         visible.append(Visibility.MEMBERS)
     rows = SearchEntry.objects.filter(
         pk__in=profile_ids, profile__visibility__in=visible, profile__user__is_active=True
-    ).values_list(*_HIT_COLUMNS)
+    ).values(*_HIT_COLUMNS)
     order = resolution_order(get_language() or settings.LANGUAGE_CODE)
-    codes = settings.MODELTRANSLATION_LANGUAGES
-    entries = {}
-    for row in rows:
-        pk, skills, name, headline, bio, company, first, last, country = row[:9]
-        space_id, space_name, space_slug, company_id, company_name = row[9:14]
-        headlines = dict(zip(codes, row[14 : 14 + _HEADLINES], strict=True))
-        card = Card(
-            pk=pk,
-            display_name=f"{first} {last}".strip() or str(ANONYMOUS_NAME),
-            headline=next((headlines[c] for c in order if headlines.get(c)), ""),
-            country=country or "",
-            country_name=countries.name(country) if country else "",
-            home_space=Place(space_id, space_name, space_slug) if space_id else None,
-            company=Place(company_id, company_name) if company_id else None,
+    return {
+        row["profile_id"]: Entry(
+            row["skills"], row["name"], row["headline"], row["bio"], row["company"],
+            card=_card(row, order),
         )
-        entries[pk] = Entry(skills, name, headline, bio, company, card)
-    return entries
+        for row in rows
+    }  # fmt: skip
+
+
+def _card(row: dict[str, Any], order: Sequence[str]) -> Card:
+    """A hit's card from its row; the headline in the first language of `order` it is written in."""
+    headlines = (row[f"profile__headline_{code}"] for code in order)
+    space_id, company_id, country = (
+        row["profile__home_space_id"], row["profile__company_id"], row["profile__country"]
+    )  # fmt: skip
+    return Card(
+        pk=row["profile_id"],
+        display_name=display_name(
+            row["profile__user__first_name"], row["profile__user__last_name"]
+        ),
+        headline=next((text for text in headlines if text), ""),
+        country=country or "",
+        country_name=countries.name(country) if country else "",
+        home_space=(
+            Place(space_id, row["profile__home_space__name"], row["profile__home_space__slug"])
+            if space_id
+            else None
+        ),
+        company=Place(company_id, row["profile__company__name"]) if company_id else None,
+    )
 
 
 def _skills(
